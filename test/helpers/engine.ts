@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- test harness: runs outside n8n, needs a temp user folder */
 /**
  * Runs workflow JSON on the real n8n engine (n8n-core WorkflowExecute) with our built node classes, as the
  * n8n.md §9.2 recipe describes. The credentials helper mirrors n8n's CredentialsHelper where it matters to us:

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets -- fake secret for signature vectors */
 import { createHash } from 'crypto';
 
 import { douyinSignature, isValidDouyinSignature } from '../../../nodes/Douyin/transport/signature';
