@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { CredentialStore, douyinActionWorkflow, runWorkflow } from '../helpers/engine';
 
@@ -18,7 +19,7 @@ function store() {
 	return credentials;
 }
 
-const run = (parameters: Record<string, unknown>, items = [{ json: {} }]) =>
+const run = (parameters: IDataObject, items = [{ json: {} }]) =>
 	runWorkflow(douyinActionWorkflow(parameters), 'Input', items, store());
 
 beforeAll(() => nock.disableNetConnect());

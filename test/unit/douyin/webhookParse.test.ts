@@ -12,11 +12,14 @@ function parse(payload: unknown, options: { msgId?: string; includeRaw?: boolean
 	return result.event;
 }
 
+type Encode = <T extends { content: unknown }>(payload: T) => T;
+
 /** The same payload with `content` switched to the other encoding (§2.4: object OR JSON string). */
-function otherEncoding(payload: { content: unknown }) {
+const otherEncoding: Encode = (payload) => {
 	const content = typeof payload.content === 'string' ? JSON.parse(payload.content) : JSON.stringify(payload.content);
 	return { ...payload, content };
-}
+};
+const asIs: Encode = (payload) => payload;
 
 describe('verify_webhook (douyin.md §2.1)', () => {
 	it('echoes a numeric challenge as a number', () => {
@@ -42,7 +45,7 @@ describe('malformed bodies', () => {
 });
 
 describe.each([
-	['object content', (p: { content: unknown }) => p],
+	['object content', asIs],
 	['JSON-string content', otherEncoding],
 ])('im_receive_msg with %s', (_, encode) => {
 	it('becomes a message with the customer, account and a 24 h conversation', () => {
@@ -90,7 +93,7 @@ describe('message kinds (douyin.md §2.5)', () => {
 });
 
 describe.each([
-	['object content', (p: { content: unknown }) => p],
+	['object content', asIs],
 	['JSON-string content', otherEncoding],
 ])('lead card with %s (douyin.md §6)', (_, encode) => {
 	it('a filled card becomes a lead with phones, WeChat and every field', () => {
@@ -122,7 +125,7 @@ describe('lead card edge cases', () => {
 });
 
 describe.each([
-	['JSON-string content', (p: { content: unknown }) => p],
+	['JSON-string content', asIs],
 	['object content', otherEncoding],
 ])('im_enter_direct_msg with %s', (_, encode) => {
 	it('becomes entered_dm with a 30 s, 3-message window and scene im_enter_direct_msg', () => {
@@ -180,7 +183,7 @@ describe.each([
 	['unauthorize', fx.unauthorize, 'unauthorized'],
 ])('%s', (_, payload, status) => {
 	it.each([
-		['object', (p: { content: unknown }) => p],
+		['object', asIs],
 		['string', otherEncoding],
 	])('with %s content → account event', (__, encode) => {
 		const event = parse(encode({ ...payload, from_user_id: fx.ACCOUNT_OPEN_ID, content: { scopes: ['im.direct_message'] } }));
@@ -195,7 +198,7 @@ describe.each([
 });
 
 describe.each([
-	['JSON-string content', (p: { content: unknown }) => p],
+	['JSON-string content', asIs],
 	['object content', otherEncoding],
 ])('im_authorize with %s', (_, encode) => {
 	it('becomes dm_authorized with the grant and the proactive scene', () => {
