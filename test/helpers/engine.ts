@@ -9,6 +9,8 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'dm-leads-n8n-'));
+// Node errors are asserted by the tests; n8n's own logger would print each one again.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
