@@ -140,6 +140,20 @@ describe('Douyin node operations (douyin.md §5–§9)', () => {
 		expect(result.output('Douyin')).toEqual([{ media_type: 'image', url: 'https://example.test/a.jpg' }]);
 	});
 
+	it('a non-2xx answer that carries a Douyin envelope reports the Douyin code', async () => {
+		nock(API).get('/im/get/retain_consult_card/').query(true).reply(403, { data: { error_code: 10004, description: '权限不足' }, extra: { error_code: 10004 } });
+		const result = await run({ resource: 'leadCard', operation: 'getAll' });
+		expect(result.error('Douyin')?.message).toMatch(/^Douyin error 10004: The app lacks the permission/);
+	});
+
+	it('a non-2xx answer without an envelope is an HTTP NodeApiError', async () => {
+		nock(API).get('/im/get/retain_consult_card/').query(true).reply(503, 'Service Unavailable');
+		const result = await run({ resource: 'leadCard', operation: 'getAll' });
+		const error = result.error('Douyin') as Error & { httpCode?: string };
+		expect(error.name).toBe('NodeApiError');
+		expect(error.httpCode).toBe('503');
+	});
+
 	it('Continue On Fail keeps going and reports the error on the item', async () => {
 		nock(API).post('/im/recall/msg/').query(true).reply(200, { err_no: 11009, err_msg: 'bad', log_id: 'L' });
 		nock(API).post('/im/recall/msg/').query(true).reply(200, { err_no: 0, err_msg: '', log_id: 'L2' });
