@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { douyinBaseUrl } from '../nodes/Douyin/transport/endpoints';
+import { DOUYIN_BASE_URL_EXPRESSION, DOUYIN_ENVIRONMENT_PROPERTIES, douyinBaseUrl } from '../nodes/Douyin/transport/endpoints';
 import {
 	parseTokenGrant,
 	refreshTokenRequest,
@@ -46,25 +46,7 @@ export class DouyinAccountApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production', description: 'https://open.douyin.com' },
-				{ name: 'Sandbox', value: 'sandbox', description: 'https://open-sandbox.douyin.com' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy or a local stand-in of the Open Platform' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...DOUYIN_ENVIRONMENT_PROPERTIES,
 		{
 			displayName: 'Client Key',
 			name: 'clientKey',
@@ -149,8 +131,7 @@ export class DouyinAccountApi implements ICredentialType {
 	/** Listing lead cards (§6, scope im.message_card) is a cheap read that proves the token and the open_id. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl : ($credentials.environment === "sandbox" ? "https://open-sandbox.douyin.com" : "https://open.douyin.com")}}',
+			baseURL: DOUYIN_BASE_URL_EXPRESSION,
 			url: '/im/get/retain_consult_card/',
 			method: 'GET',
 			qs: { open_id: '={{$credentials.openId}}' },

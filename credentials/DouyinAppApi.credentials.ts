@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { DOUYIN_BASE_URL_EXPRESSION, DOUYIN_ENVIRONMENT_PROPERTIES } from '../nodes/Douyin/transport/endpoints';
+
 /**
  * A Douyin Open Platform app (client_key + client_secret). Used by the Douyin Trigger to verify webhook signatures
  * (douyin.md §2.3) and to exchange authorisation codes on the account-authorisation page (§10.2).
@@ -20,25 +22,7 @@ export class DouyinAppApi implements ICredentialType {
 	documentationUrl = 'https://github.com/dm-leads/n8n-nodes-dm-leads#douyin-credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Production', value: 'production', description: 'https://open.douyin.com' },
-				{ name: 'Sandbox', value: 'sandbox', description: 'https://open-sandbox.douyin.com' },
-				{ name: 'Custom Base URL', value: 'custom', description: 'A proxy or a local stand-in of the Open Platform' },
-			],
-			default: 'production',
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'http://127.0.0.1:4010',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...DOUYIN_ENVIRONMENT_PROPERTIES,
 		{
 			displayName: 'Client Key',
 			name: 'clientKey',
@@ -72,8 +56,7 @@ export class DouyinAppApi implements ICredentialType {
 	/** §10.4 client_token is the cheapest call that proves key and secret: JSON body, envelope 1. */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{$credentials.environment === "custom" ? $credentials.baseUrl : ($credentials.environment === "sandbox" ? "https://open-sandbox.douyin.com" : "https://open.douyin.com")}}',
+			baseURL: DOUYIN_BASE_URL_EXPRESSION,
 			url: '/oauth/client_token/',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 /**
  * Douyin Open Platform hosts and paths (douyin.md §1; base URLs from SKIT `DouyinOpenEndpoints.cs`).
  */
@@ -50,3 +52,29 @@ export function douyinBaseUrl(settings: DouyinHostSettings): string {
 	}
 	return DOUYIN_BASE_URLS[environment] ?? DOUYIN_BASE_URLS.production;
 }
+
+/** The environment chooser both Douyin credentials share. */
+export const DOUYIN_ENVIRONMENT_PROPERTIES: INodeProperties[] = [
+	{
+		displayName: 'Environment',
+		name: 'environment',
+		type: 'options',
+		options: [
+			{ name: 'Production', value: 'production', description: DOUYIN_BASE_URLS.production },
+			{ name: 'Sandbox', value: 'sandbox', description: DOUYIN_BASE_URLS.sandbox },
+			{ name: 'Custom Base URL', value: 'custom', description: 'A proxy or a local stand-in of the Open Platform' },
+		],
+		default: 'production',
+	},
+	{
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'http://127.0.0.1:4010',
+		displayOptions: { show: { environment: ['custom'] } },
+	},
+];
+
+/** douyinBaseUrl() as an n8n expression, for declarative credential tests. */
+export const DOUYIN_BASE_URL_EXPRESSION = `={{$credentials.environment === "custom" ? $credentials.baseUrl : ($credentials.environment === "sandbox" ? "${DOUYIN_BASE_URLS.sandbox}" : "${DOUYIN_BASE_URLS.production}")}}`;
