@@ -42,7 +42,9 @@ interface Scan {
 	map: number[];
 }
 
-const ZERO_WIDTH = /[\u200b-\u200f\u2060\ufeff\ufe0f\u20e3]/;
+/** Invisible characters inside numbers: zero-width spaces and joiners, BOM, variation selector-16, keycap combiner. */
+const INVISIBLE = new Set([0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0x2060, 0xfeff, 0xfe0f, 0x20e3]);
+const isInvisible = (ch: string) => INVISIBLE.has(ch.charCodeAt(0));
 
 function normalizeChar(ch: string): string {
 	const code = ch.charCodeAt(0);
@@ -62,7 +64,7 @@ function scan(original: string): Scan {
 	const map: number[] = [];
 	for (let i = 0; i < original.length; i++) {
 		const ch = original[i];
-		if (ZERO_WIDTH.test(ch)) continue;
+		if (isInvisible(ch)) continue;
 		const normal = normalizeChar(ch);
 		text += normal;
 		digits += NUMERALS[normal] ?? normal;
@@ -200,7 +202,7 @@ export function findContacts(original: string, options: ScanOptions = {}): Conta
 	const toMatch = (kind: ContactKind, value: string, start: number, end: number, evidence: string[]): ContactMatch => {
 		let originalEnd = s.map[end - 1] + 1;
 		// Swallow the invisible tail of the last character (keycap 1️⃣ = "1" + U+FE0F + U+20E3).
-		while (originalEnd < original.length && ZERO_WIDTH.test(original[originalEnd])) originalEnd++;
+		while (originalEnd < original.length && isInvisible(original[originalEnd])) originalEnd++;
 		return { kind, value, index: s.map[start], end: originalEnd, raw: original.slice(s.map[start], originalEnd), evidence };
 	};
 
