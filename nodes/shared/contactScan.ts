@@ -157,10 +157,11 @@ const ENGLISH_WORDS = new Set([
 	'address', 'mobile', 'search', 'scan', 'group', 'official',
 ]);
 
-const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff，。！？]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|io|co|cc|me|top|vip|xyz|info)(?:\/[^\s\u4e00-\u9fff，。！？]*)?/g;
+/** Web links, with or without a scheme (bare domains on common TLDs). */
+export const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff，。！？]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|io|co|cc|me|top|vip|xyz|info)(?:\/[^\s\u4e00-\u9fff，。！？]*)?/g;
 const EMAIL_PATTERN = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
 
-function spans(pattern: RegExp, text: string): Array<[number, number]> {
+export function spans(pattern: RegExp, text: string): Array<[number, number]> {
 	const found: Array<[number, number]> = [];
 	pattern.lastIndex = 0;
 	let m: RegExpExecArray | null;
@@ -191,6 +192,11 @@ function landlineFrom(digits: string): string | null {
 export interface ScanOptions {
 	/** Read landlines (with area code) as phones. Default true. */
 	landlines?: boolean;
+	/**
+	 * Whose text this is. A customer's message mentioning "你们店电话…" or a 400 hotline is not the customer's own
+	 * contact ('customer', the default); in a business's outgoing message every number is a contact ('business').
+	 */
+	perspective?: 'customer' | 'business';
 }
 
 export function findContacts(original: string, options: ScanOptions = {}): ContactMatch[] {
@@ -250,7 +256,12 @@ export function findContacts(original: string, options: ScanOptions = {}): Conta
 			continue;
 		}
 		if (REFERENCE_CUE.test(left) && !PHONE_CUE.test(before(s, run.start, 4))) continue;
-		if (OTHERS_NUMBER_CUE.test(left)) continue;
+		const business = options.perspective === 'business';
+		if (!business && OTHERS_NUMBER_CUE.test(left)) continue;
+		if (business && /^[48]00\d{7}$/.test(run.digits) && run.numerals === false) {
+			phones.push(toMatch('phone', `+86${run.digits}`, run.start, run.end, ['service hotline', ...evidence]));
+			continue;
+		}
 
 		const mobile = mobileFrom(run.digits);
 		if (mobile) {
@@ -295,7 +306,9 @@ export function findContacts(original: string, options: ScanOptions = {}): Conta
 /** `+8613800138000` → `138****8000`; landline `+861088886666` → `010****66`. */
 function maskNationalPhone(e164: string): string {
 	const national = e164.replace(/^\+86/, '');
-	return /^1[3-9]\d{9}$/.test(national) ? maskPhone(national) : `0${national.slice(0, 2)}****${national.slice(-2)}`;
+	if (/^1[3-9]\d{9}$/.test(national)) return maskPhone(national);
+	if (/^[48]00/.test(national)) return `${national.slice(0, 3)}****${national.slice(-3)}`;
+	return `0${national.slice(0, 2)}****${national.slice(-2)}`;
 }
 
 /** Replace every contact in the text by a masked form, for logs, summaries and LLM prompts. */
