@@ -32,6 +32,8 @@ import { DouyinAccountApi } from '../../credentials/DouyinAccountApi.credentials
 import { DouyinAppApi } from '../../credentials/DouyinAppApi.credentials';
 import { Douyin } from '../../nodes/Douyin/Douyin.node';
 import { DouyinTrigger } from '../../nodes/Douyin/DouyinTrigger.node';
+import { DmGuard } from '../../nodes/DmGuard/DmGuard.node';
+import { LeadExtractor } from '../../nodes/LeadExtractor/LeadExtractor.node';
 
 const PACKAGE = 'n8n-nodes-dm-leads';
 
@@ -57,6 +59,8 @@ class TestInput implements INodeType {
 export const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.douyin`]: new Douyin(),
 	[`${PACKAGE}.douyinTrigger`]: new DouyinTrigger(),
+	[`${PACKAGE}.leadExtractor`]: new LeadExtractor(),
+	[`${PACKAGE}.dmGuard`]: new DmGuard(),
 	'test.input': new TestInput(),
 };
 
@@ -220,25 +224,22 @@ export async function runWorkflow(
 	};
 }
 
-/** A one-node workflow around our Douyin node, fed by a test input. */
-export function douyinActionWorkflow(parameters: IDataObject, credentialId = 'cred-account'): IWorkflowBase {
+/** A one-node workflow around one of our nodes (called `name`), fed by a test input. */
+export function singleNodeWorkflow(type: string, name: string, parameters: IDataObject, credentials?: IDataObject): IWorkflowBase {
 	return {
-		id: 'wf-douyin-action',
-		name: 'Douyin action test',
+		id: `wf-${type}`,
+		name: `${name} test`,
 		active: false,
 		nodes: [
 			{ id: 'in', name: 'Input', type: 'test.input', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'dy',
-				name: 'Douyin',
-				type: `${PACKAGE}.douyin`,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: parameters as never,
-				credentials: { douyinAccountApi: { id: credentialId, name: 'Douyin account' } },
-			},
+			{ id: 'node', name, type: `${PACKAGE}.${type}`, typeVersion: 1, position: [200, 0], parameters, credentials },
 		],
-		connections: { Input: { main: [[{ node: 'Douyin', type: 'main', index: 0 }]] } },
+		connections: { Input: { main: [[{ node: name, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	} as unknown as IWorkflowBase;
+}
+
+/** A one-node workflow around our Douyin node, fed by a test input. */
+export function douyinActionWorkflow(parameters: IDataObject, credentialId = 'cred-account'): IWorkflowBase {
+	return singleNodeWorkflow('douyin', 'Douyin', parameters, { douyinAccountApi: { id: credentialId, name: 'Douyin account' } });
 }

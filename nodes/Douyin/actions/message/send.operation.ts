@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { checkOutgoing } from '../../../DmGuard/guard';
+import { guardOptionsFrom } from '../../../DmGuard/settings';
 import type { DmConversation } from '../../../shared/dmEvent';
 import { validateConversation } from '../../../shared/validate';
 import type { NotSentReason } from '../../../shared/window';
@@ -217,6 +219,21 @@ export const description: INodeProperties[] = forOperation('message', 'send', [
 		default: {},
 		options: [
 			{
+				displayName: 'Compliance Guard',
+				name: 'guard',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to check text messages with the DM Guard first (contact details, links, QR codes, off-platform invitations); blocked messages go to Not Sent',
+			},
+			{
+				displayName: 'Guard Sensitive Words',
+				name: 'sensitiveWords',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated words the guard must also block',
+			},
+			{
 				displayName: 'Check Send Window',
 				name: 'checkWindow',
 				type: 'boolean',
@@ -340,7 +357,8 @@ export const execute: DouyinOperation = async function (transport, items) {
 	const errorOutput = onNotSent === 'fail' ? sent : notSent;
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const { checkWindow = true } = this.getNodeParameter('options', itemIndex, {}) as { checkWindow?: boolean };
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const checkWindow = options.checkWindow !== false;
 		const input = items[itemIndex].json;
 		const refuse = (why: NotSent) => {
 			if (onNotSent === 'fail') {
@@ -371,6 +389,16 @@ export const execute: DouyinOperation = async function (transport, items) {
 			}
 
 			const message = await outgoingMessage(this, transport, itemIndex);
+			if (message.type === 'text' && options.guard !== false) {
+				const verdict = checkOutgoing(message.text, 'douyin', guardOptionsFrom(options));
+				if (!verdict.allowed) {
+					refuse({
+						reason: 'guard_blocked',
+						detail: `The DM Guard blocked this text: ${verdict.violations.map((v) => `${v.rule} "${v.match}"`).join(', ')}. ${verdict.suggestion ?? ''}`.trim(),
+					});
+					continue;
+				}
+			}
 			let result;
 			try {
 				result = await transport.sendMessage(
