@@ -59,11 +59,11 @@ function explain(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Nod
 				: code === 401 || code === 403
 					? 'The API key was refused: check the DM AI credential.'
 					: undefined;
-	return new NodeApiError(ctx.getNode(), error as JsonObject, {
-		itemIndex,
-		message: `The model request failed${Number.isFinite(code) ? ` (HTTP ${code})` : ''}`,
-		description,
-	});
+	const apiError = new NodeApiError(ctx.getNode(), error as JsonObject, { itemIndex });
+	// NodeApiError replaces a given message with its generic per-status text; ours names the model endpoint.
+	apiError.message = `The model request failed${Number.isFinite(code) ? ` (HTTP ${code})` : ''}`;
+	if (description) apiError.description = description;
+	return apiError;
 }
 
 export async function chatCompletion(

@@ -32,6 +32,8 @@ import { DouyinAccountApi } from '../../credentials/DouyinAccountApi.credentials
 import { DouyinAppApi } from '../../credentials/DouyinAppApi.credentials';
 import { Douyin } from '../../nodes/Douyin/Douyin.node';
 import { DouyinTrigger } from '../../nodes/Douyin/DouyinTrigger.node';
+import { DmAiApi } from '../../credentials/DmAiApi.credentials';
+import { DmAi } from '../../nodes/DmAi/DmAi.node';
 import { DmGuard } from '../../nodes/DmGuard/DmGuard.node';
 import { LeadExtractor } from '../../nodes/LeadExtractor/LeadExtractor.node';
 
@@ -61,12 +63,14 @@ export const NODE_TYPES: Record<string, INodeType> = {
 	[`${PACKAGE}.douyinTrigger`]: new DouyinTrigger(),
 	[`${PACKAGE}.leadExtractor`]: new LeadExtractor(),
 	[`${PACKAGE}.dmGuard`]: new DmGuard(),
+	[`${PACKAGE}.dmAi`]: new DmAi(),
 	'test.input': new TestInput(),
 };
 
 export const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	douyinAccountApi: new DouyinAccountApi(),
 	douyinAppApi: new DouyinAppApi(),
+	dmAiApi: new DmAiApi(),
 };
 
 /** In-memory credential store: tests read it back to see what was persisted. */
@@ -85,9 +89,11 @@ export class CredentialStore {
 	}
 }
 
-function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+/** Resolve `={{ … }}` with n8n's own expression engine, as n8n's CredentialsHelper.resolveValue does. */
+function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
-	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+	const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials } as never, undefined, '');
+	return resolved === undefined || resolved === null ? '' : String(resolved);
 }
 
 function makeCredentialsHelper(store: CredentialStore) {
@@ -98,14 +104,20 @@ function makeCredentialsHelper(store: CredentialStore) {
 		async getDecrypted(_additionalData: unknown, nodeCredentials: { id: string }) {
 			return store.get(nodeCredentials.id);
 		},
-		async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions) {
+		async authenticate(
+			credentials: ICredentialDataDecryptedObject,
+			typeName: string,
+			requestOptions: IHttpRequestOptions,
+			workflow: Workflow,
+			node: INode,
+		) {
 			const type = CREDENTIAL_TYPES[typeName];
 			const auth = type.authenticate;
 			if (auth && typeof auth === 'object' && auth.type === 'generic') {
 				for (const [where, values] of Object.entries(auth.properties)) {
 					const target = ((requestOptions as unknown as Record<string, IDataObject>)[where] ??= {});
 					for (const [key, value] of Object.entries(values as IDataObject)) {
-						target[key] = resolveCredentialExpression(value, credentials) as string;
+						target[key] = resolveCredentialExpression(value, credentials, workflow, node) as string;
 					}
 				}
 			}
