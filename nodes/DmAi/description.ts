@@ -1,6 +1,7 @@
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { guardSettingsProperties } from '../DmGuard/settings';
+import { PLATFORM_OPTIONS } from '../shared/parameters';
 import { DEFAULT_SUMMARY_FIELDS } from './prompts';
 
 const show = (operation: string[]) => ({ show: { operation } });
@@ -22,10 +23,7 @@ export const dmAiProperties: INodeProperties[] = [
 		displayName: 'Platform',
 		name: 'platform',
 		type: 'options',
-		options: [
-			{ name: 'Douyin (抖音)', value: 'douyin' },
-			{ name: 'Xiaohongshu (小红书)', value: 'xiaohongshu' },
-		],
+		options: PLATFORM_OPTIONS,
 		default: 'douyin',
 		displayOptions: show(['reply']),
 		description: 'Whose rules the reply must follow (checked by the DM Guard)',

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { Platform } from '../shared/dmEvent';
+import { PLATFORM_OPTIONS } from '../shared/parameters';
 import { checkOutgoing, stripViolations } from './guard';
 import { guardOptionsFrom, guardSettingsProperties } from './settings';
 
@@ -24,10 +25,7 @@ export class DmGuard implements INodeType {
 				displayName: 'Platform',
 				name: 'platform',
 				type: 'options',
-				options: [
-					{ name: 'Douyin (抖音)', value: 'douyin' },
-					{ name: 'Xiaohongshu (小红书)', value: 'xiaohongshu' },
-				],
+				options: PLATFORM_OPTIONS,
 				default: 'douyin',
 			},
 			{

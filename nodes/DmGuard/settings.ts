@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { GuardOptions, GuardRule } from './guard';
+import { splitList } from '../shared/parameters';
 import { GUARD_RULES } from './guard';
 
 const RULE_NAMES: Record<GuardRule, string> = {
@@ -42,17 +43,12 @@ export const guardSettingsProperties: INodeProperties[] = [
 	},
 ];
 
-const list = (value: unknown) =>
-	String(value ?? '')
-		.split(/[\n,，、]+/)
-		.map((word) => word.trim())
-		.filter(Boolean);
 
 /** Turn node settings (Guard node or a Send's options) into checkOutgoing options. */
 export function guardOptionsFrom(settings: IDataObject): GuardOptions {
 	return {
-		sensitiveWords: list(settings.sensitiveWords),
-		allowedDomains: list(settings.allowedDomains),
+		sensitiveWords: splitList(settings.sensitiveWords),
+		allowedDomains: splitList(settings.allowedDomains),
 		disabledRules: (settings.disabledRules as GuardRule[] | undefined) ?? [],
 	};
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { splitList } from '../shared/parameters';
 import type { IntentKeywords, Vertical } from './keywords';
 import { mergedKeywords, VERTICALS } from './keywords';
 import { extractLead } from './extract';
@@ -15,11 +16,7 @@ const VERTICAL_NAMES: Record<Vertical, string> = {
 	medical: 'Medical (医疗)',
 };
 
-const splitWords = (value: unknown) =>
-	String(value ?? '')
-		.split(/[\n,，、]+/)
-		.map((word) => word.trim().toLowerCase())
-		.filter(Boolean);
+const splitWords = (value: unknown) => splitList(value).map((word) => word.toLowerCase());
 
 /** Merge with a lead that is already on the item (a submitted lead card), so `lead.phones` covers both. */
 function mergeLead(existing: unknown, extracted: ReturnType<typeof extractLead>): IDataObject {
