@@ -135,9 +135,12 @@ function before(s: Scan, index: number, length: number): string {
 
 /* ---------------------------------------------------------------------------------------------------- cues */
 
-const WECHAT_CUE = /(?:微[\s\-_.·*]?信|v[\s\-_.]?信|vx|wx|威信|薇信|徽信|微x|(?:加|➕|\+)我?(?:v|微信?|薇信?|威信?)|weixin|wechat|绿色软件|绿泡泡|维信|(?<![a-z])v(?=\s*[:：])|[薇威](?=\s*[:：]))/;
+/** WeChat cue words, incl. spaced (微 信), full-width (folded before matching) and slang (绿色软件) variants (§5.3). */
+const WECHAT_CUE_WORDS =
+	'微[\\s\\-_.·*]?信|v[\\s\\-_.]?信|vx|wx|威信|薇信|徽信|微x|(?:加|➕|\\+)我?(?:v|微信?|薇信?|威信?)|weixin|wechat|绿色软件|绿泡泡|维信|(?<![a-z])v(?=\\s*[:：])|[薇威](?=\\s*[:：])';
+const WECHAT_CUE = new RegExp(`(?:${WECHAT_CUE_WORDS})`);
 /** A WeChat cue right before a number: that number is (also) the WeChat account ("V 138…", "vx13800138000"). */
-const WECHAT_CUE_BEFORE_NUMBER = new RegExp(`(?:${WECHAT_CUE.source.slice(3, -1)}|(?<![a-z])v)[\\s:：号是]*$`);
+const WECHAT_CUE_BEFORE_NUMBER = new RegExp(`(?:${WECHAT_CUE_WORDS}|(?<![a-z])v)[\\s:：号是]*$`);
 const WECHAT_CUE_GLOBAL = new RegExp(`${WECHAT_CUE.source}[号]?(?:\\s*(?:号码|号|id))?\\s*(?:是|为|就是|:|：|=|-)?\\s*`, 'g');
 const WECHAT_ID = /^[a-z][-_a-z0-9]{5,19}/;
 const SAME_AS_PHONE = /(?:微信|vx|wx|v信|威信|薇信)(?:也是|就是|是)?(?:同号|手机号|这个号|电话号|同一个)|同微信|微信同|(?:手机|电话)(?:号)?(?:和|跟)?微信(?:一样|同号)/;
