@@ -92,4 +92,22 @@ describe('Douyin Send with the guard', () => {
 		expect(nock.pendingMocks()).toEqual([]);
 		expect(result.output('Douyin', 1)[0].notSent).toMatchObject({ reason: 'guard_blocked', detail: expect.stringMatching(/off_platform "加我微信".*lead card/) });
 	});
+
+	it('masks contact details in the Not Sent detail', async () => {
+		const store = new CredentialStore();
+		store.set('cred-account', { environment: 'custom', baseUrl: 'http://douyin.test', clientKey: 'k', openId: 'B', refreshToken: 'r', accessToken: 'a' });
+		const conversation = {
+			platform: 'douyin', accountId: 'B', customerId: 'C', id: 'conv', replyToken: 'msg', scene: 'im_replay_msg',
+			windowKind: 'message', receivedAt: new Date().toISOString(), windowExpiresAt: null, messagesLeft: null,
+		};
+		const result = await runWorkflow(
+			douyinActionWorkflow({ resource: 'message', operation: 'send', messageType: 'text', text: '有事打 13800138000' }),
+			'Input',
+			[{ json: { conversation } }],
+			store,
+		);
+		const detail = (result.output('Douyin', 1)[0].notSent as { detail: string }).detail;
+		expect(detail).toContain('phone "138****8000"');
+		expect(detail).not.toContain('13800138000');
+	});
 });

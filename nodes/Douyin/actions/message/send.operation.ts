@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { checkOutgoing } from '../../../DmGuard/guard';
 import { guardOptionsFrom } from '../../../DmGuard/settings';
+import { maskContacts } from '../../../shared/contactScan';
 import type { DmConversation } from '../../../shared/dmEvent';
 import { validateConversation } from '../../../shared/validate';
 import type { NotSentReason } from '../../../shared/window';
@@ -394,7 +395,8 @@ export const execute: DouyinOperation = async function (transport, items) {
 				if (!verdict.allowed) {
 					refuse({
 						reason: 'guard_blocked',
-						detail: `The DM Guard blocked this text: ${verdict.violations.map((v) => `${v.rule} "${v.match}"`).join(', ')}. ${verdict.suggestion ?? ''}`.trim(),
+						// Matches are masked: this detail lands in execution data and error messages.
+						detail: `The DM Guard blocked this text: ${verdict.violations.map((v) => `${v.rule} "${maskContacts(v.match)}"`).join(', ')}. ${verdict.suggestion ?? ''}`.trim(),
 					});
 					continue;
 				}
