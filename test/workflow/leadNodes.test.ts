@@ -76,36 +76,25 @@ describe('DM Guard node', () => {
 
 describe('Douyin Send with the guard', () => {
 	afterEach(() => nock.cleanAll());
-	it('a text that breaks the rules goes to Not Sent and never reaches Douyin', async () => {
+
+	/** Send `text` on an open reply window; no Douyin call is mocked, so any request would fail the run. */
+	async function sendText(text: string) {
 		const store = new CredentialStore();
 		store.set('cred-account', { environment: 'custom', baseUrl: 'http://douyin.test', clientKey: 'k', openId: 'B', refreshToken: 'r', accessToken: 'a' });
 		const conversation = {
 			platform: 'douyin', accountId: 'B', customerId: 'C', id: 'conv', replyToken: 'msg', scene: 'im_replay_msg',
 			windowKind: 'message', receivedAt: new Date().toISOString(), windowExpiresAt: null, messagesLeft: null,
 		};
-		const result = await runWorkflow(
-			douyinActionWorkflow({ resource: 'message', operation: 'send', messageType: 'text', text: '加我微信 liudong_88 详聊' }),
-			'Input',
-			[{ json: { conversation } }],
-			store,
-		);
+		return await runWorkflow(douyinActionWorkflow({ resource: 'message', operation: 'send', messageType: 'text', text }), 'Input', [{ json: { conversation } }], store);
+	}
+	it('a text that breaks the rules goes to Not Sent and never reaches Douyin', async () => {
+		const result = await sendText('加我微信 liudong_88 详聊');
 		expect(nock.pendingMocks()).toEqual([]);
 		expect(result.output('Douyin', 1)[0].notSent).toMatchObject({ reason: 'guard_blocked', detail: expect.stringMatching(/off_platform "加我微信".*lead card/) });
 	});
 
 	it('masks contact details in the Not Sent detail', async () => {
-		const store = new CredentialStore();
-		store.set('cred-account', { environment: 'custom', baseUrl: 'http://douyin.test', clientKey: 'k', openId: 'B', refreshToken: 'r', accessToken: 'a' });
-		const conversation = {
-			platform: 'douyin', accountId: 'B', customerId: 'C', id: 'conv', replyToken: 'msg', scene: 'im_replay_msg',
-			windowKind: 'message', receivedAt: new Date().toISOString(), windowExpiresAt: null, messagesLeft: null,
-		};
-		const result = await runWorkflow(
-			douyinActionWorkflow({ resource: 'message', operation: 'send', messageType: 'text', text: '有事打 13800138000' }),
-			'Input',
-			[{ json: { conversation } }],
-			store,
-		);
+		const result = await sendText('有事打 13800138000');
 		const detail = (result.output('Douyin', 1)[0].notSent as { detail: string }).detail;
 		expect(detail).toContain('phone "138****8000"');
 		expect(detail).not.toContain('13800138000');
