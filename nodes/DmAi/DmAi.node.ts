@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { toNodeError } from '../shared/errors';
 
 import { dmAiProperties } from './description';
 import { reply } from './operations/reply';
@@ -41,11 +43,7 @@ export class DmAi implements INodeType {
 					ready.push({ json, pairedItem: { item: itemIndex } });
 				}
 			} catch (error) {
-				if (!this.continueOnFail()) {
-					throw error instanceof NodeOperationError || (error as Error).name === 'NodeApiError'
-						? (error as NodeOperationError)
-						: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-				}
+				if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
 				(operation === 'reply' ? review : ready).push({
 					json: { ...items[itemIndex].json, error: (error as Error).message },
 					pairedItem: { item: itemIndex },

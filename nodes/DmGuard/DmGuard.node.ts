@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { Platform } from '../shared/dmEvent';
+import { toNodeError } from '../shared/errors';
 import { PLATFORM_OPTIONS } from '../shared/parameters';
 import { checkOutgoing, stripViolations } from './guard';
 import { guardOptionsFrom, guardSettingsProperties } from './settings';
@@ -85,7 +86,7 @@ export class DmGuard implements INodeType {
 				const json = { ...items[itemIndex].json, [field]: { ...result, text: rewritten } };
 				(mode === 'route' && !result.allowed ? blocked : pass).push({ json: json as IDataObject, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
 				pass.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
 			}
 		}

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { toNodeError } from '../shared/errors';
 import { splitList } from '../shared/parameters';
 import type { IntentKeywords, Vertical } from './keywords';
 import { mergedKeywords, VERTICALS } from './keywords';
@@ -143,7 +144,7 @@ export class LeadExtractor implements INodeType {
 				const hasContact = extracted.contacts.length > 0 || ((json[field] as IDataObject).phones as string[]).length > 0;
 				(routeByContact && !hasContact ? withoutContact : withContact).push({ json, pairedItem: { item: itemIndex } });
 			} catch (error) {
-				if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, itemIndex);
 				withContact.push({ json: { ...items[itemIndex].json, error: (error as Error).message }, pairedItem: { item: itemIndex } });
 			}
 		}

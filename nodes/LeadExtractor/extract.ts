@@ -66,9 +66,12 @@ export function extractLead(text: string, options: ExtractOptions = {}): LeadExt
 
 	const hits: Record<Intent, string[]> = { high: [], medium: [], low: [], none: [] };
 	for (const level of ['none', ...LEVELS] as Intent[]) {
-		for (const word of keywords[level]) if (word && haystack.includes(word)) hits[level].push(word);
+		for (const word of keywords[level]) {
+			if (!word || !haystack.includes(word)) continue;
+			hits[level].push(word);
+			signals.push(`${level}:${word}`);
+		}
 	}
-	for (const level of ['none', ...LEVELS] as Intent[]) for (const word of hits[level]) signals.push(`${level}:${word}`);
 
 	if (TIME_PROPOSAL.test(haystack)) {
 		hits.high.push('time proposal');
@@ -79,8 +82,11 @@ export function extractLead(text: string, options: ExtractOptions = {}): LeadExt
 	if (hits.none.length) intent = 'none';
 	else if (contacts.length || hits.high.length) intent = 'high';
 	else if (hits.medium.length) intent = 'medium';
-	else if (hits.low.length || QUESTION_ENDING.test(source)) intent = hits.low.length ? 'low' : (signals.push('low:question'), 'low');
-	else intent = 'none';
+	else if (hits.low.length) intent = 'low';
+	else if (QUESTION_ENDING.test(source)) {
+		intent = 'low';
+		signals.push('low:question');
+	} else intent = 'none';
 
 	// More evidence of the same level nudges the score up, never past the next level.
 	const strength = intent === 'none' ? 0 : Math.min(0.09, 0.03 * (hits[intent].length + (intent === 'high' ? contacts.length : 0) - 1));

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { toNodeError } from '../../shared/errors';
 import { DouyinApiFailure, toNodeApiError } from '../transport/request';
 import type { DouyinTransport } from '../transport/types';
 
@@ -24,9 +24,7 @@ export function forOperation(resource: string, operation: string, fields: INodeP
 /** Platform failures become NodeApiError with the Douyin code; anything else keeps its own error. */
 export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof DouyinApiFailure) return toNodeApiError(ctx, error, itemIndex);
-	if (error instanceof NodeOperationError) return error;
-	if (error instanceof Error && error.name === 'NodeApiError') return error;
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+	return toNodeError(ctx.getNode(), error, itemIndex);
 }
 
 /**
