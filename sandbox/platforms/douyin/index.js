@@ -49,7 +49,7 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 		const createTime = Date.now();
 		chat(conversation, { id: messageId, direction: 'out', via, scene, at: new Date(createTime).toISOString(), ...shown });
 		const account = state.accounts.get(accountId);
-		const customer = state.customer(customerId);
+		const customer = customerOf(customerId);
 		const fields = shown.kind === 'text' ? { text: shown.text } : shown.kind === 'lead_card' ? { card_id: shown.cardId, card_status: 1 } : {};
 		const payload = messageEvent({
 			event: 'im_send_msg',
@@ -66,6 +66,11 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 	}
 
 	const api = createDouyinApi({ state, onBusinessMessage });
+
+	function customerOf(customerId, nickname) {
+		if (!customerId || typeof customerId !== 'string') throw Object.assign(new Error('customerId (the customer open_id) is required'), { status: 400 });
+		return state.customer(customerId, nickname);
+	}
 
 	function accountOf(accountId) {
 		const account = state.accounts.get(accountId ?? [...state.accounts.keys()][0]);
@@ -86,7 +91,7 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 	const customerActions = {
 		async enter({ accountId, customerId, nickname, videoId, signature }) {
 			const account = accountOf(accountId);
-			const customer = state.customer(customerId, nickname);
+			const customer = customerOf(customerId, nickname);
 			const conversation = state.conversation(account.openId, customer.openId);
 			const createTime = Date.now();
 			const messageId = inbound('entered_dm', account, customer, conversation, createTime);
@@ -120,6 +125,7 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 		async appReply({ accountId, customerId, text }) {
 			if (!String(text ?? '').trim()) throw Object.assign(new Error('text is required'), { status: 400 });
 			const account = accountOf(accountId);
+			customerOf(customerId);
 			const messageId = newImId();
 			state.outbound.add(messageId);
 			onBusinessMessage({ accountId: account.openId, customerId, messageId, via: 'app', kind: 'text', text: String(text) });
@@ -140,7 +146,7 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 
 	async function receive({ accountId, customerId, nickname, signature, message, shown }) {
 		const account = accountOf(accountId);
-		const customer = state.customer(customerId, nickname);
+		const customer = customerOf(customerId, nickname);
 		const conversation = state.conversation(account.openId, customer.openId);
 		const createTime = Date.now();
 		const messageId = inbound('message', account, customer, conversation, createTime);
