@@ -256,7 +256,7 @@ const aiReply = workflow({
 				wechat: "={{ $json.lead.wechat[0] ?? '' }}",
 				source: "={{ $json.type === 'lead' ? 'lead_card' : 'message' }}",
 				intent: "={{ $json.lead.intent ?? 'high' }}",
-				updatedAt: '={{ $now }}',
+				capturedAt: '={{ $now }}',
 			}),
 			at: [4, -1.4],
 		},
