@@ -10,6 +10,9 @@ const MODEL = 'sandbox-stand-in';
 /** Keyword rules for replies, first match wins. Texts are short and contain no contact details (the guard checks). */
 const REPLY_RULES = [
 	{ test: /人工|真人|客服|投诉/, intent: 'medium', handoff: true, reason: 'The customer asked for a person', messages: ['好的，已为您转接人工顾问，请稍等～'] },
+	// Deliberately NON-COMPLIANT, like an unguarded model: it offers a WeChat ID. DM AI's guard must stop this reply
+	// (the demo and the end-to-end tests rely on it to show the guard at work).
+	{ test: /微信|vx|加你/i, intent: 'medium', messages: ['可以呀，加我微信 dmleads888 详细聊～'] },
 	{ test: /\*{3,}|已留|电话是|手机号/, intent: 'high', messages: ['收到您的联系方式啦，顾问会尽快联系您～', '有其他问题也可以随时在这里问我。'] },
 	{ test: /多少钱|价格|价钱|报价|费用|优惠|便宜/, intent: 'medium', messages: ['您好！具体价格要看您的需求和车型配置哦。', '留下您的联系方式，顾问给您发一份详细报价～'] },
 	{ test: /地址|在哪|门店|位置|怎么去/, intent: 'medium', messages: ['我们的门店信息在主页可以看到哦～', '方便的话留个电话，顾问帮您预约到店时间。'] },

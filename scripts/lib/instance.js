@@ -35,6 +35,8 @@ class N8nInstance {
 	env() {
 		return {
 			...process.env,
+			// Under jest NODE_ENV is "test", which makes n8n exit silently at start.
+			NODE_ENV: 'production',
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -100,9 +100,10 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 			return { messageId, conversationId: conversation.id, ...(await sendWebhook(payload, { signature })) };
 		},
 
-		async message({ accountId, customerId, nickname, text, signature }) {
+		/** `times` > 1 delivers the same event again with the same Msg-Id (the platform does not promise uniqueness, §2.2). */
+		async message({ accountId, customerId, nickname, text, signature, times }) {
 			if (!String(text ?? '').trim()) throw Object.assign(new Error('text is required'), { status: 400 });
-			return receive({ accountId, customerId, nickname, signature, message: { type: 'text', fields: { text: String(text) } }, shown: { kind: 'text', text: String(text) } });
+			return receive({ accountId, customerId, nickname, signature, times, message: { type: 'text', fields: { text: String(text) } }, shown: { kind: 'text', text: String(text) } });
 		},
 
 		/** §6: a filled lead card arrives as im_receive_msg, message_type retain_consult_card, card_status 2, card_data. */
@@ -144,7 +145,7 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 		},
 	};
 
-	async function receive({ accountId, customerId, nickname, signature, message, shown }) {
+	async function receive({ accountId, customerId, nickname, signature, times = 1, message, shown }) {
 		const account = accountOf(accountId);
 		const customer = customerOf(customerId, nickname);
 		const conversation = state.conversation(account.openId, customer.openId);
@@ -161,7 +162,13 @@ function createDouyinPlatform({ recorder, app, accounts, webhookUrl = '', retryD
 			createTime,
 			message,
 		});
-		return { messageId, conversationId: conversation.id, ...(await sendWebhook(payload, { signature })) };
+		const msgId = newMsgId();
+		const deliveries = [];
+		for (let i = 0; i < Math.min(Number(times) || 1, 10); i++) {
+			if (i > 0) await new Promise((resolve) => setTimeout(resolve, settings.retryDelayMs));
+			deliveries.push(await sendWebhook(payload, { msgId, signature }));
+		}
+		return { messageId, conversationId: conversation.id, ...deliveries[0], deliveries };
 	}
 
 	return {
