@@ -75,7 +75,9 @@ export async function startE2eDemo(): Promise<Demo> {
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Poll until `probe` returns a truthy value; fail with `what` after the timeout. */
-export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+type Maybe<T> = T | undefined | null | false;
+
+export async function waitFor<T>(what: string, probe: () => Promise<Maybe<T>> | Maybe<T>, timeoutMs = 30_000, everyMs = 250): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const value = await probe();
