@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- runs the JS sandbox and a local receiver */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any -- runs the JS sandbox and a local receiver; reads its untyped JSON answers */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 
