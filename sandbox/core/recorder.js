@@ -2,7 +2,7 @@
 // Everything that crosses the sandbox: API calls our nodes make (what "the platform received") and webhooks the
 // sandbox delivers. Tests query it over HTTP (GET /__sandbox/calls); the chat page follows it live (server-sent events).
 
-const SECRET_KEYS = /(secret|token|api[_-]?key|authorization|access-token|password|code)$/i;
+const SECRET_KEYS = /(secret|token|api[_-]?key|authorization|access-token|password)$|^code$/i;
 
 /** Secrets never reach the log or the page: keep the first 4 characters. */
 function redact(value) {
