@@ -159,7 +159,7 @@ describe('in a browser (headless Chromium)', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await chromium.launch({ executablePath: ensureChromium((line) => process.stderr.write(`${line}\n`)), args: CHROMIUM_ARGS });
-	});
+	}, 10 * 60_000); // a fresh CI machine installs Chromium with apt-get first
 	afterAll(async () => browser?.close());
 
 	it('the chat page shows the welcome and the AI reply', async () => {
