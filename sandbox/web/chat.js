@@ -105,20 +105,17 @@
 			loadConversation();
 		});
 		$('enter').addEventListener('click', () => customerAction('enter').catch(alert));
-		$('send').addEventListener('submit', (event) => {
-			event.preventDefault();
-			const text = $('text').value.trim();
-			if (!text) return;
-			$('text').value = '';
-			customerAction('message', { text }).catch(alert);
-		});
-		$('appReply').addEventListener('submit', (event) => {
-			event.preventDefault();
-			const text = $('appText').value.trim();
-			if (!text) return;
-			$('appText').value = '';
-			customerAction('appReply', { text }).catch(alert);
-		});
+		/** A text form: send its trimmed text as one customer action, then clear the input. */
+		const onText = (formId, inputId, action) =>
+			$(formId).addEventListener('submit', (event) => {
+				event.preventDefault();
+				const text = $(inputId).value.trim();
+				if (!text) return;
+				$(inputId).value = '';
+				customerAction(action, { text }).catch(alert);
+			});
+		onText('send', 'text', 'message');
+		onText('appReply', 'appText', 'appReply');
 		for (const entry of (await call('/__sandbox/calls')).slice(-60)) logLine(entry);
 		const stream = new EventSource('/__sandbox/stream');
 		stream.onmessage = (event) => {

@@ -161,9 +161,10 @@ class N8nInstance {
 		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 	}
 
+	/** The owner's personal project, where the templates and their Data tables live (asked once). */
 	async personalProjectId() {
-		const { json } = await this.rest('GET', '/rest/projects/personal');
-		return json.id;
+		if (!this.projectId) this.projectId = (await this.rest('GET', '/rest/projects/personal')).json.id;
+		return this.projectId;
 	}
 
 	/**

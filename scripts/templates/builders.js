@@ -133,6 +133,14 @@ const subWorkflowTrigger = (at) => ({
 /** The customer key every table shares. `source` is an expression for the DmEvent, e.g. `$json`. */
 const customerKey = (source = '$json') => `={{ ${source}.platform }}:{{ ${source}.account.id }}:{{ ${source}.customer.id }}`;
 
+/** The columns that identify a customer row in every table keyed by customerKey(), read from the DmEvent in $json. */
+const customerColumns = () => ({
+	key: customerKey(),
+	platform: '={{ $json.platform }}',
+	accountId: '={{ $json.account.id }}',
+	customerId: '={{ $json.customer.id }}',
+});
+
 /** Text messages → one item each (Split Out), then Douyin Send on the given conversation. */
 function sendTexts(prefix, messagesExpression, conversationExpression, at) {
 	return [
@@ -178,4 +186,4 @@ function sendTexts(prefix, messagesExpression, conversationExpression, at) {
 	];
 }
 
-module.exports = { PKG, CREDENTIALS, condition, filter, dataTableGet, dataTableUpsert, workflow, sticky, runSubWorkflow, subWorkflowTrigger, customerKey, sendTexts, stableUuid };
+module.exports = { PKG, CREDENTIALS, condition, filter, dataTableGet, dataTableUpsert, workflow, sticky, runSubWorkflow, subWorkflowTrigger, customerKey, customerColumns, sendTexts, stableUuid };

@@ -1,7 +1,7 @@
 'use strict';
 // The workflow templates (workflows-templates/*.json) as code. `node scripts/templates/build.js` writes the JSON; the
 // template test fails when the committed JSON and this file disagree.
-const { PKG, CREDENTIALS, condition, filter, dataTableGet, dataTableUpsert, workflow, sticky, runSubWorkflow, subWorkflowTrigger, customerKey, sendTexts } = require('./builders');
+const { PKG, CREDENTIALS, condition, filter, dataTableGet, dataTableUpsert, workflow, sticky, runSubWorkflow, subWorkflowTrigger, customerKey, customerColumns, sendTexts } = require('./builders');
 
 const IDS = { router: 'dmLeadsRouter001', welcome: 'dmLeadsWelcome01', aiReply: 'dmLeadsAiReply01' };
 const NAMES = {
@@ -69,10 +69,7 @@ const router = workflow({
 			type: 'n8n-nodes-base.dataTable',
 			typeVersion: 1,
 			parameters: dataTableUpsert('dm_conversations', customerKey(), {
-				key: customerKey(),
-				platform: '={{ $json.platform }}',
-				accountId: '={{ $json.account.id }}',
-				customerId: '={{ $json.customer.id }}',
+				...customerColumns(),
 				nickname: "={{ $json.customer.nickname ?? '' }}",
 				conversation: '={{ JSON.stringify($json.conversation) }}',
 				lastEventType: '={{ $json.type }}',
@@ -85,10 +82,7 @@ const router = workflow({
 			type: 'n8n-nodes-base.dataTable',
 			typeVersion: 1,
 			parameters: dataTableUpsert('dm_conversations', customerKey(), {
-				key: customerKey(),
-				platform: '={{ $json.platform }}',
-				accountId: '={{ $json.account.id }}',
-				customerId: '={{ $json.customer.id }}',
+				...customerColumns(),
 				lastEventType: '={{ $json.type }}',
 				lastEventAt: '={{ $now }}',
 			}),
@@ -246,10 +240,7 @@ const aiReply = workflow({
 			type: 'n8n-nodes-base.dataTable',
 			typeVersion: 1,
 			parameters: dataTableUpsert('dm_leads', customerKey(), {
-				key: customerKey(),
-				platform: '={{ $json.platform }}',
-				accountId: '={{ $json.account.id }}',
-				customerId: '={{ $json.customer.id }}',
+				...customerColumns(),
 				nickname: "={{ $json.customer.nickname ?? '' }}",
 				name: "={{ $json.lead.fields?.['姓名'] ?? $json.lead.fields?.['称呼'] ?? '' }}",
 				phone: "={{ $json.lead.phones[0] ?? '' }}",
@@ -294,10 +285,7 @@ const aiReply = workflow({
 			type: 'n8n-nodes-base.dataTable',
 			typeVersion: 1,
 			parameters: dataTableUpsert('dm_conversations', customerKey(), {
-				key: customerKey(),
-				platform: '={{ $json.platform }}',
-				accountId: '={{ $json.account.id }}',
-				customerId: '={{ $json.customer.id }}',
+				...customerColumns(),
 				aiPausedUntil: '={{ $now.plus($json.handoffPauseMinutes, "minutes") }}',
 			}),
 			at: [3, 1.2],
